@@ -35,8 +35,10 @@ export type GeneratedFiles = Record<string, string>;
 
 /** Applies the overlay to the snapshot and fails when an action no longer matches anything. */
 export async function applyOverlay(snapshot: unknown, overlay: unknown): Promise<OpenAPI3> {
-  const { data, resultData } = await openapiOverlay(structuredClone(snapshot), {
-    overlaySet: overlay,
+  // Both come from parsed files; openapi-format checks their shape itself.
+  type Args = Parameters<typeof openapiOverlay>;
+  const { data, resultData } = await openapiOverlay(structuredClone(snapshot) as Args[0], {
+    overlaySet: overlay as Args[1]["overlaySet"],
   });
   const unused = (resultData?.unusedActions ?? []) as OverlayAction[];
   if (unused.length > 0) {
