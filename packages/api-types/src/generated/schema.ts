@@ -823,7 +823,7 @@ export interface components {
         };
         Pagination: {
             /** @description Token for the next page, or null on the last page; pass it back as the offset query parameter. */
-            next_offset?: string;
+            next_offset?: string | null;
             /**
              * @description Page size used for the results.
              * @default 5
