@@ -33,22 +33,40 @@ interface OverlayAction {
 /** What one generation run produces: file name (inside `src/generated/`) to contents. */
 export type GeneratedFiles = Record<string, string>;
 
-/** Applies the overlay to the snapshot and fails when an action no longer matches anything. */
+/**
+ * Applies the overlay to the snapshot, one action at a time, and fails when an action matches
+ * nothing or no longer changes anything: either means the vendor's document moved, perhaps
+ * fixing the gap upstream, and the overlay needs a look.
+ */
 export async function applyOverlay(snapshot: unknown, overlay: unknown): Promise<OpenAPI3> {
-  // Both come from parsed files; openapi-format checks their shape itself.
-  type Args = Parameters<typeof openapiOverlay>;
-  const { data, resultData } = await openapiOverlay(structuredClone(snapshot) as Args[0], {
-    overlaySet: overlay as Args[1]["overlaySet"],
-  });
-  const unused = (resultData?.unusedActions ?? []) as OverlayAction[];
-  if (unused.length > 0) {
-    const targets = unused.map((action) => action.target).join(", ");
+  const { actions = [], ...header } = overlay as { actions?: OverlayAction[] };
+  let document = structuredClone(snapshot);
+  const unmatched: string[] = [];
+  const idle: string[] = [];
+
+  for (const action of actions) {
+    const before = JSON.stringify(document);
+    // Both come from parsed files; openapi-format checks their shape itself.
+    type Args = Parameters<typeof openapiOverlay>;
+    const { data, resultData } = await openapiOverlay(document as Args[0], {
+      overlaySet: { ...header, actions: [action] } as Args[1]["overlaySet"],
+    });
+    if (((resultData?.unusedActions ?? []) as unknown[]).length > 0) unmatched.push(action.target);
+    else if (JSON.stringify(data) === before) idle.push(action.target);
+    document = data;
+  }
+
+  const problems = [
+    unmatched.length > 0 && `overlay actions no longer match the snapshot: ${unmatched.join(", ")}`,
+    idle.length > 0 && `overlay actions no longer change anything: ${idle.join(", ")}`,
+  ].filter(Boolean);
+  if (problems.length > 0) {
     throw new Error(
-      `overlay actions no longer match the snapshot: ${targets}. ` +
-        "The vendor may have fixed the gap upstream: check openapi/openapi.json and update openapi/overlay.yaml.",
+      `${problems.join("; ")}. The vendor may have fixed the gap upstream: ` +
+        "check openapi/openapi.json and update or delete the action in openapi/overlay.yaml.",
     );
   }
-  return data as OpenAPI3;
+  return document as OpenAPI3;
 }
 
 /** Produces every generated file from a snapshot and an overlay, without touching the disk. */

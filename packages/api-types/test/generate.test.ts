@@ -45,4 +45,14 @@ describe("generate", () => {
       /no longer match.*\$\.components\.schemas\.NoSuchSchema/,
     );
   });
+
+  it("fails, naming the target, when an action no longer changes anything", async () => {
+    const fixed = structuredClone(snapshot);
+    fixed.paths["/v3/orders/"].post.responses["200"].content["application/json"].schema = {
+      $ref: "#/components/schemas/OrderOut",
+    };
+    await expect(applyOverlay(fixed, overlay)).rejects.toThrow(
+      /no longer change anything: .*\['\/v3\/orders\/'\]\.post\.responses/,
+    );
+  });
 });
