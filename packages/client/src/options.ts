@@ -73,6 +73,15 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     );
   }
 
+  // The runtime's own message for a bad header value would quote the key; check it here instead.
+  try {
+    new Headers({ "x-api-key": apiKey });
+  } catch {
+    throw new TypeError(
+      "Invalid apiKey: it contains a character that cannot be sent in an HTTP header, such as a line break.",
+    );
+  }
+
   const baseUrl = options.baseUrl ?? env.AUTOENHANCE_BASE_URL ?? DEFAULT_BASE_URL;
   if (!/^https?:\/\/[^/]/i.test(baseUrl) || !URL.canParse(baseUrl)) {
     throw new TypeError(

@@ -127,9 +127,11 @@ async function attemptOnce(
   what: string,
 ): Promise<Outcome> {
   const deadline = attemptSignal(timeoutMs, callerSignal);
+  const attempt = request(deadline.signal);
+  inFlight.add(attempt);
   let sent = false;
   try {
-    const response = await baseFetch(request(deadline.signal));
+    const response = await baseFetch(attempt);
     sent = true;
     // The body is read inside the deadline: a server that sends headers and then stalls is a timeout.
     const bytes = await response.arrayBuffer();
@@ -159,16 +161,25 @@ async function attemptOnce(
     };
   } finally {
     deadline.release();
+    inFlight.delete(attempt);
   }
 }
+
+/**
+ * The attempts in progress, held so that none is garbage-collected early. Node's fetch copies the
+ * Request it is given, and the copy's signal stops following ours once the original Request is
+ * collected (nodejs/undici#4068): the deadline would then never abort the attempt.
+ */
+const inFlight = new Set<Request>();
 
 /** A 2xx body that ought to be JSON and is not (an HTML page from a proxy, a cut-off body). */
 function invalidBody(response: Response, bytes: ArrayBuffer, what: string): Failure | undefined {
   const { status, headers } = response;
   if (!response.ok || bytes.byteLength === 0) return undefined;
 
+  // Every JSON operation of the API answers JSON; only binary downloads (images) are let through.
   const type = headers.get("content-type") ?? "";
-  if (!/json|html|^$/i.test(type)) return undefined;
+  if (!/json|html|text\/|^$/i.test(type)) return undefined;
   const text = new TextDecoder().decode(bytes);
   if (isJson(text)) return undefined;
 
