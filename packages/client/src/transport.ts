@@ -83,7 +83,11 @@ export function createTransport(baseFetch: typeof fetch, log: Logger) {
 
         let reason: string;
         let retryAfter: string | null = null;
-        if (outcome.kind === "aborted") throw abortError(what, callerSignal, record);
+        if (outcome.kind === "aborted") {
+          // Aborted in flight: like a timeout, the request may have reached the server.
+          record.uncertain = true;
+          throw abortError(what, callerSignal, record);
+        }
         if (outcome.kind === "response") {
           const { status, statusText } = outcome.response;
           if (!(canRetry && isRetriedStatus(status, idempotent))) {
@@ -215,9 +219,10 @@ function isJson(text: string): boolean {
   }
 }
 
+// Also said when retries ran out, so it must not claim that none was made.
 function unknownNote(facts: { outcomeUnknown: boolean }): string {
   return facts.outcomeUnknown
-    ? " It was not retried because repeating it is not safe; it may have taken effect."
+    ? " The request may have taken effect: check before repeating it."
     : "";
 }
 

@@ -1,6 +1,7 @@
 /** Shared test helpers: raw HTTP servers on 127.0.0.1, a capturing logger, client defaults. */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import type { MockApi } from "@autoenhance/mock-server";
 import { Autoenhance, type ClientOptions, type Logger, type RetryEvent } from "../src/index.js";
 
 /** A distinctive key, so that any leak of it is easy to find. */
@@ -237,4 +238,48 @@ export function trackTimers(): { pending(): number; stop(): void } {
       globalThis.clearTimeout = realClear;
     },
   };
+}
+
+/** What a {@link faultyServer} does with one request. */
+export type Fault =
+  /** Hand it to the mock API and send its answer. */
+  | "pass"
+  /** Destroy the connection without handing it on: the API never sees it. */
+  | "reset-before"
+  /** Hand it to the mock API (which acts on it), then destroy the connection unanswered. */
+  | "commit-then-reset"
+  /** Hand it to the mock API, then never answer. */
+  | "commit-then-stall"
+  /** Hand it to the mock API, then answer 502 as a gateway would. */
+  | "commit-then-502"
+  /** Answer 429 without handing it on, as a rate limiter in front of the API would. */
+  | "busy"
+  /** Never answer and never hand it on. */
+  | "stall";
+
+/**
+ * A raw server in front of a mock API's `handle()` that injects `fault(request, index)` for each
+ * request, `index` counting from 0.
+ */
+export function faultyServer(api: MockApi, fault: (request: SeenRequest, index: number) => Fault) {
+  let index = 0;
+  return startServer(async (request, res) => {
+    const what = fault(request, index++);
+    if (what === "stall") return;
+    if (what === "reset-before") return void res.socket?.destroy();
+    if (what === "busy") return sendJson(res, 429, { message: "Too many requests" });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    }
+    const reply = await api.handle({ ...request, headers });
+    if (what === "commit-then-reset") return void res.socket?.destroy();
+    if (what === "commit-then-stall") return;
+    if (what === "commit-then-502") {
+      res.writeHead(502, { "content-type": "text/html" });
+      return void res.end("<html><body>502 Bad Gateway</body></html>");
+    }
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
+  });
 }
