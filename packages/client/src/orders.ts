@@ -1,6 +1,12 @@
 /** The orders resource: `autoenhance.orders`. */
 import type { Order, OrderInput, ValidationErrorBody } from "@autoenhance/api-types";
-import { ConflictError, InvalidResponseError, errorFromResponse } from "./errors.js";
+import {
+  AutoenhanceError,
+  ConflictError,
+  InvalidResponseError,
+  errorFromResponse,
+  type ErrorFacts,
+} from "./errors.js";
 import type { ClientCore } from "./client.js";
 import { randomOrderId } from "./order-id.js";
 import type { RequestOptions } from "./options.js";
@@ -103,7 +109,12 @@ export class Orders {
 
   // An earlier attempt of this call may have created the order: read it and make sure it is ours.
   async #recover(body: OrderInput, orderId: string, options: RequestOptions): Promise<Order> {
-    const order = await this.retrieve(orderId, options);
+    let order: Order;
+    try {
+      order = await this.retrieve(orderId, options);
+    } catch (error) {
+      throw outcomeUnknown(error, orderId);
+    }
     const mismatched = (["name", "default_image_sort_order"] as const).filter(
       (field) => body[field] !== undefined && body[field] !== order[field],
     );
@@ -117,6 +128,23 @@ export class Orders {
     this.#core.log.info(`order ${orderId} was created by an earlier attempt; returning it`);
     return order;
   }
+}
+
+/** The error of a failed read-back, saying that an earlier attempt may have created the order. */
+function outcomeUnknown(error: unknown, orderId: string): unknown {
+  if (!(error instanceof AutoenhanceError) || error.outcomeUnknown) return error;
+  const Class = error.constructor as new (message: string, facts: ErrorFacts) => AutoenhanceError;
+  return new Class(
+    `${error.message} An earlier attempt may have created order ${orderId}: check before repeating it.`,
+    {
+      status: error.status,
+      body: error.body,
+      headers: error.headers,
+      requestId: error.requestId,
+      outcomeUnknown: true,
+      cause: error,
+    },
+  );
 }
 
 /** How the API is taken to refuse a repeated `order_id` (it is not documented). */

@@ -92,6 +92,28 @@ describe("a create with an order_id already in use", () => {
   });
 });
 
+describe("a create whose read-back fails", () => {
+  it("says that an earlier attempt may have created the order", async () => {
+    const api = createMockApi();
+    const server = await faultyServer(api, (request, index) =>
+      index === 0 ? "commit-then-reset" : request.method === "GET" ? "reset-before" : "pass",
+    );
+    const client = clientFor(server.url, { maxRetries: 1 });
+    const error = await rejectionOf(client.orders.create({ order_id: "o-9", name: "n" }));
+
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).outcomeUnknown).toBe(true);
+    expect((error as ConnectionError).message).toMatch(/may have created order o-9/);
+    expect(describeRequests(server.requests)).toEqual([
+      "POST /v3/orders/",
+      "POST /v3/orders/",
+      "GET /v3/orders/o-9",
+      "GET /v3/orders/o-9",
+    ]);
+    expect(api.orders.has("o-9")).toBe(true);
+  });
+});
+
 describe("a create without an order_id (generateOrderId: false)", () => {
   it.each([
     ["a timeout", "stall", TimeoutError],
