@@ -64,6 +64,10 @@ const releaseEnv = (): NodeJS.ProcessEnv =>
 const inRepo = (command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000) =>
   run(command, args, { cwd: repo, env, timeoutMs });
 
+/** `pnpm release --skip-tests` in the copy, the way a maintainer or the workflow runs it. */
+const runRelease = (env: NodeJS.ProcessEnv, timeoutMs: number) =>
+  inRepo("pnpm", [`--config.registry=${registry}`, "release", "--skip-tests"], env, timeoutMs);
+
 const label = (name: string): string => `${name}@${versions.get(name)}`;
 
 interface Published {
@@ -139,7 +143,11 @@ beforeAll(async () => {
     join(repo, ".changeset/e2e-release.md"),
     `---\n${frontMatter}\n---\n\nEnd-to-end test release.\n`,
   );
-  await runOk("pnpm", ["exec", "changeset", "version"], { cwd: repo, env, timeoutMs: 60_000 });
+  await runOk("pnpm", [`--config.registry=${registry}`, "exec", "changeset", "version"], {
+    cwd: repo,
+    env,
+    timeoutMs: 60_000,
+  });
   for (const name of PACKAGES) {
     const dir = join(repo, "packages", name.split("/")[1]!);
     versions.set(name, JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version);
@@ -173,7 +181,7 @@ describe("pnpm release against a private registry", () => {
     const env = releaseEnv();
     delete env.npm_config_registry;
     delete env.NPM_CONFIG_REGISTRY;
-    const result = await inRepo("pnpm", ["release", "--skip-tests"], env, 60_000);
+    const result = await runRelease(env, 60_000);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain("`pnpm run` sets that variable itself");
     expect(result.stderr).toContain("Name the registry to publish to");
@@ -181,7 +189,7 @@ describe("pnpm release against a private registry", () => {
   });
 
   it("reports a publish refused half-way, and exits non-zero", async () => {
-    const result = await inRepo("pnpm", ["release", "--skip-tests"], releaseEnv(), 240_000);
+    const result = await runRelease(releaseEnv(), 240_000);
     expectNoSecret(result);
     expect(result.code, result.output).not.toBe(0);
     const published = PACKAGES.filter((name) => name !== REFUSED).map(label);
@@ -204,7 +212,7 @@ describe("pnpm release against a private registry", () => {
   it("publishes the rest when run again once the registry accepts it", async () => {
     await verdaccio?.stop();
     await startRegistry([]);
-    const result = await inRepo("pnpm", ["release", "--skip-tests"], releaseEnv(), 240_000);
+    const result = await runRelease(releaseEnv(), 240_000);
     expectNoSecret(result);
     expect(result.code, result.output).toBe(0);
     expect(result.stdout).toContain(`release: published now: ${label(REFUSED)}`);

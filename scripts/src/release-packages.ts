@@ -38,23 +38,19 @@ export type RegistryState = "present" | "absent" | "unknown";
  * to the same registry with the same credentials as the publish.
  *
  * @param pkg - The package and version.
+ * @param registry - The registry to ask, named on the command line as well as in `env`.
  * @param cwd - Where to run npm.
  * @param env - The release environment (registry and userconfig).
  */
 export async function registryState(
   pkg: PublicPackage,
+  registry: string,
   cwd: string,
   env: NodeJS.ProcessEnv,
 ): Promise<RegistryState> {
+  const args = ["view", `${pkg.name}@${pkg.version}`, "version", "--json", "--registry", registry];
   try {
-    const { stdout } = await run(
-      "npm",
-      ["view", `${pkg.name}@${pkg.version}`, "version", "--json"],
-      {
-        cwd,
-        env,
-      },
-    );
+    const { stdout } = await run("npm", args, { cwd, env });
     const text = stdout.trim();
     if (text === "") return "absent";
     const value = JSON.parse(text) as unknown;
@@ -74,14 +70,16 @@ export async function registryState(
  * {@link registryState} for every package, in the order given.
  *
  * @param packages - The packages to look up.
+ * @param registry - The registry to ask.
  * @param cwd - Where to run npm.
  * @param env - The release environment.
  */
 export async function registryStates(
   packages: readonly PublicPackage[],
+  registry: string,
   cwd: string,
   env: NodeJS.ProcessEnv,
 ): Promise<Map<string, RegistryState>> {
-  const states = await Promise.all(packages.map((pkg) => registryState(pkg, cwd, env)));
+  const states = await Promise.all(packages.map((pkg) => registryState(pkg, registry, cwd, env)));
   return new Map(packages.map((pkg, index) => [pkg.name, states[index]!]));
 }

@@ -181,12 +181,12 @@ export async function release(argv: string[], env: NodeJS.ProcessEnv): Promise<n
   try {
     const packages = await listPublicPackages(ROOT, plainEnv);
     const releaseEnv = publishEnv(env, registry, userconfig.path, packages);
-    const before = await registryStates(packages, ROOT, releaseEnv);
+    const before = await registryStates(packages, registry, ROOT, releaseEnv);
     const publishArgs = ["exec", "changeset", "publish"];
     if (options.snapshot !== undefined) publishArgs.push("--tag", options.snapshot, "--no-git-tag");
     log(`release: publish: pnpm ${publishArgs.join(" ")}`);
     const code = await runCommand("pnpm", publishArgs, { cwd: ROOT, env: releaseEnv, secrets });
-    const after = await registryStates(packages, ROOT, releaseEnv);
+    const after = await registryStates(packages, registry, ROOT, releaseEnv);
     const report = reportRelease(packages, before, after, code);
     for (const line of report.lines) (report.ok ? console.log : console.error)(line);
     if (options.snapshot !== undefined) {
