@@ -74,7 +74,7 @@ export class Orders {
       );
     }
 
-    if (record.uncertain && body.order_id !== undefined && refusesRepeatedId(response, error)) {
+    if (record.uncertain && addressable(body.order_id) && refusesRepeatedId(response, error)) {
       return this.#recover(body, body.order_id, options);
     }
     throw errorFromResponse(response, error, {
@@ -89,6 +89,10 @@ export class Orders {
    * @throws {NotFoundError} when no order has this id.
    */
   async retrieve(orderId: string, options: RequestOptions = {}): Promise<Order> {
+    if (!addressable(orderId)) {
+      // `/v3/orders/` + "" or "." is the list of orders, and ".." goes one level up.
+      throw new TypeError(`Cannot read order ${JSON.stringify(orderId)}: no URL path names it.`);
+    }
     const { data, error, response } = await this.#core.api.GET("/v3/orders/{id}", {
       params: { path: { id: orderId } },
       signal: options.signal,
@@ -145,6 +149,11 @@ function outcomeUnknown(error: unknown, orderId: string): unknown {
       cause: error,
     },
   );
+}
+
+/** True for an order id that `GET /v3/orders/{id}` can name: not empty and not a dot segment. */
+function addressable(orderId: string | undefined): orderId is string {
+  return typeof orderId === "string" && orderId !== "" && orderId !== "." && orderId !== "..";
 }
 
 /** How the API is taken to refuse a repeated `order_id` (it is not documented). */

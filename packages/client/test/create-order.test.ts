@@ -171,3 +171,26 @@ describe("how the client finds its options", () => {
     expect(server.requests[0]!.headers["x-api-key"]).toBe(API_KEY);
   });
 });
+
+describe("the request orders.retrieve sends", () => {
+  it.each([
+    ["a/b", "/v3/orders/a%2Fb"],
+    ["é", "/v3/orders/%C3%A9"],
+    ["a?b#c", "/v3/orders/a%3Fb%23c"],
+  ])("encodes the order id %j into the path", async (id, path) => {
+    const server = await startServer((_, res) => sendJson(res, 200, { order_id: id, status: "x" }));
+    await clientFor(server.url).orders.retrieve(id);
+
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${path}`]);
+  });
+
+  it.each(["", ".", ".."])(
+    "refuses the order id %j, which no path can name, unsent",
+    async (id) => {
+      const server = await echoServer();
+      await expect(clientFor(server.url).orders.retrieve(id)).rejects.toThrow(TypeError);
+
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+});

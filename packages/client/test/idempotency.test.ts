@@ -7,6 +7,7 @@ import {
   ConnectionError,
   ServerError,
   TimeoutError,
+  ValidationError,
   type AutoenhanceError,
 } from "../src/index.js";
 import {
@@ -89,6 +90,20 @@ describe("a create with an order_id already in use", () => {
     expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
     expect(server.orders.size).toBe(1);
     await server.close();
+  });
+});
+
+describe("a create whose order_id is refused as invalid after an uncertain attempt", () => {
+  it("throws the ValidationError instead of reading the list of orders back", async () => {
+    const api = createMockApi({ duplicateOrderStatus: 422 });
+    const server = await faultyServer(api, onlyFirst("commit-then-502"));
+    const error = await rejectionOf(
+      clientFor(server.url).orders.create({ order_id: "", name: "n" }),
+    );
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).messagesFor("order_id")).toHaveLength(1);
+    expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
   });
 });
 
