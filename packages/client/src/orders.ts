@@ -79,7 +79,8 @@ export class Orders {
     }
     throw errorFromResponse(response, error, {
       what: "Creating an order",
-      outcomeUnknown: !idempotent && response.status >= 500,
+      // An earlier attempt may have created the order even when this answer says nothing of it.
+      outcomeUnknown: record.uncertain || (!idempotent && response.status >= 500),
     });
   }
 

@@ -254,6 +254,8 @@ export type Fault =
   | "commit-then-502"
   /** Answer 429 without handing it on, as a rate limiter in front of the API would. */
   | "busy"
+  /** Answer 503 without handing it on, as a load balancer with no healthy backend would. */
+  | "unavailable"
   /** Never answer and never hand it on. */
   | "stall";
 
@@ -268,6 +270,7 @@ export function faultyServer(api: MockApi, fault: (request: SeenRequest, index: 
     if (what === "stall") return;
     if (what === "reset-before") return void res.socket?.destroy();
     if (what === "busy") return sendJson(res, 429, { message: "Too many requests" });
+    if (what === "unavailable") return sendJson(res, 503, { message: "No healthy upstream" });
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;

@@ -107,6 +107,22 @@ describe("a create whose order_id is refused as invalid after an uncertain attem
   });
 });
 
+describe("a create whose later attempts fail after an uncertain one", () => {
+  it("says that the order may exist when the last answer is a 503", async () => {
+    const api = createMockApi();
+    const server = await faultyServer(api, (_, index) =>
+      index === 0 ? "commit-then-reset" : "unavailable",
+    );
+    const error = await rejectionOf(clientFor(server.url).orders.create({ order_id: "o-5" }));
+
+    expect(error).toBeInstanceOf(ServerError);
+    expect(server.requests).toHaveLength(3);
+    expect(api.orders.has("o-5")).toBe(true);
+    expect((error as ServerError).outcomeUnknown).toBe(true);
+    expect((error as ServerError).message).toMatch(/may have taken effect/);
+  });
+});
+
 describe("a create whose read-back fails", () => {
   it("says that an earlier attempt may have created the order", async () => {
     const api = createMockApi();

@@ -39,6 +39,7 @@ function faults(random: () => number): () => Fault {
     if (r < 0.1) return "stall";
     if (r < 0.25) return "reset-before";
     if (r < 0.45) return "commit-then-reset";
+    if (r < 0.5) return "unavailable";
     return "pass";
   };
 }
