@@ -139,6 +139,26 @@ describe("how the client finds its options", () => {
     expect(server.requests[0]!.headers["x-api-key"]).toBe(API_KEY);
   });
 
+  it.each([
+    ["a baseUrl without a scheme", { baseUrl: "127.0.0.1:8080" }, /baseUrl/],
+    ["a baseUrl that is not http(s)", { baseUrl: "ftp://127.0.0.1/" }, /baseUrl/],
+    ["a timeoutMs of 0", { timeoutMs: 0 }, /timeoutMs/],
+    ["a negative maxRetries", { maxRetries: -1 }, /maxRetries/],
+    ["a fractional maxRetries", { maxRetries: 1.5 }, /maxRetries/],
+  ])("refuses %s at construction, naming the option", (_, options, name) => {
+    expect(
+      () => new Autoenhance({ apiKey: API_KEY, baseUrl: "http://127.0.0.1:9", ...options }),
+    ).toThrow(name);
+  });
+
+  it("refuses a call's invalid timeoutMs without sending anything", async () => {
+    const server = await echoServer();
+    const call = clientFor(server.url).orders.create({}, { timeoutMs: -5 });
+
+    await expect(call).rejects.toThrow(/timeoutMs/);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("sends every request through a custom fetch", async () => {
     const seen: Request[] = [];
     const fetch: typeof globalThis.fetch = async (input) => {

@@ -141,6 +141,20 @@ describe("unreadable success answers", () => {
       ]);
     },
   );
+
+  it("turn an empty 200 to a create without an order_id into an error of unknown outcome", async () => {
+    const server = await startServer((_, res) => {
+      res.writeHead(200, { "content-length": "0" });
+      res.end();
+    });
+    const error = await rejectionOf(
+      clientFor(server.url).orders.create({ name: "x" }, { generateOrderId: false }),
+    );
+
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).outcomeUnknown).toBe(true);
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 describe("instanceof across the error chain and the builds", () => {

@@ -105,6 +105,16 @@ describe("retried failures", () => {
       "GET /v3/orders/o-1",
     ]);
   });
+
+  it("retries a 503 of the raw api client as well", async () => {
+    const server = await flakyServer(1, 503);
+    const { data } = await clientFor(server.url).api.GET("/v3/orders/{id}", {
+      params: { path: { id: "o-1" } },
+    });
+
+    expect(data?.status).toBe("waiting");
+    expect(server.requests).toHaveLength(2);
+  });
 });
 
 describe("how many attempts", () => {
@@ -182,6 +192,15 @@ describe("reporting and cancelling retries", () => {
     const warnings = lines.filter((line) => line.level === "warn").map((line) => line.message);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/POST \/v3\/orders\/: retrying in \d+ ms after attempt 1: 503/);
+  });
+
+  it("logs nothing at logLevel off, even with a logger", async () => {
+    const server = await flakyServer(2, 503);
+    const { logger, lines } = capturingLogger();
+    await clientFor(server.url, { logger, logLevel: "off" }).orders.create({ name: "x" });
+
+    expect(server.requests).toHaveLength(3);
+    expect(lines).toEqual([]);
   });
 
   it(
