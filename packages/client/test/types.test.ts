@@ -90,7 +90,7 @@ export async function mistakesThatMustNotCompile(): Promise<void> {
   // @ts-expect-error a call option that does not exist
   await client.orders.create({}, { retries: 2 });
   // @ts-expect-error a log level that does not exist
-  new Autoenhance({ apiKey: "k", logLevel: "verbose" });
+  new Autoenhance({ apiKey: "k", baseUrl: "http://127.0.0.1:9", logLevel: "verbose" });
   // @ts-expect-error the path of the raw client must be one of the API's
   await client.api.GET("/v3/order/{id}", { params: { path: { id: "o" } } });
   // @ts-expect-error the raw client needs the path parameters
