@@ -6,7 +6,7 @@
  * (same name, same version, same files), and published through the registry's own publish
  * endpoint, so the consumer's install goes through the ordinary npm resolution.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -82,13 +82,16 @@ export function dependencyClosure(
 /** A package directory as an npm tarball: its files under `package/`. */
 function packDirectory(dir: string): Buffer {
   const base = basename(dir);
-  return execFileSync(
+  const tar = spawnSync(
     "tar",
     [
       "-cz",
       // pnpm hard-links identical files (index.d.ts, index.d.mts, ...); npm drops hard-link
       // entries when it unpacks, so each file must be stored as itself.
       "--hard-dereference",
+      // Another install linking the same store file changes its ctime mid-read; the bytes are
+      // the same, so that warning is not a failure.
+      "--warning=no-file-changed",
       "--exclude=node_modules",
       "--owner=0",
       "--group=0",
@@ -99,6 +102,11 @@ function packDirectory(dir: string): Buffer {
     ],
     { maxBuffer: 64 * 1024 * 1024 },
   );
+  // GNU tar exits 1 when a file changed while it was read, and 2 on a real failure.
+  if (tar.status !== 0 && !(tar.status === 1 && tar.stderr.length === 0)) {
+    throw new Error(`packing ${dir} failed: ${tar.stderr.toString().trim() || tar.error}`);
+  }
+  return tar.stdout;
 }
 
 /**
