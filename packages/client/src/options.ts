@@ -16,7 +16,10 @@ export interface ClientOptions {
    * Default: `AUTOENHANCE_BASE_URL`, else `https://api.autoenhance.ai`.
    */
   baseUrl?: string;
-  /** The `fetch` to send requests with, for proxies, tracing or tests. Default: the global `fetch`. */
+  /**
+   * The `fetch` to send requests with, for proxies, tracing or tests; it is called as
+   * `fetch(url, init)`, once per attempt. Default: the global `fetch`.
+   */
   fetch?: typeof fetch;
   /** How long one attempt may take, from sending it to the end of its body. Default `60000` ms. */
   timeoutMs?: number;

@@ -1,6 +1,6 @@
 /**
  * The `fetch` that the openapi-fetch client calls: one logical request becomes one or more
- * attempts, each with a fresh `Request`, its own deadline, and the caller's signal. It turns
+ * attempts, each sent afresh with its own deadline and the caller's signal. It turns
  * transport failures into typed errors and returns the last response; statuses become errors one
  * level up, where the operation is known.
  */
@@ -59,7 +59,7 @@ const UNSAFE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 export function createTransport(baseFetch: typeof fetch, log: Logger) {
   return (policy: AttemptPolicy, record: AttemptRecord = { attempts: 0, uncertain: false }) =>
     async (input: Request): Promise<Response> => {
-      const what = `${input.method} ${new URL(input.url).pathname}`;
+      const what = `${input.method} ${pathOf(input.url)}`;
       const idempotent = policy.idempotent ?? !["POST", "PATCH"].includes(input.method);
       const callerSignal = input.signal;
       // Read once; every attempt gets a new Request over the same bytes.
@@ -70,15 +70,16 @@ export function createTransport(baseFetch: typeof fetch, log: Logger) {
         if (callerSignal.aborted) throw abortError(what, callerSignal, record);
         log.debug(`${what}: attempt ${attempt}`);
 
-        const request = (signal: AbortSignal) =>
-          new Request(input.url, {
-            method: input.method,
-            headers: input.headers,
-            body,
-            redirect: input.redirect,
-            signal,
-          });
-        const outcome = await attemptOnce(baseFetch, request, policy.timeoutMs, callerSignal, what);
+        // A URL and an init rather than a Request: nothing to copy, and no stream to set up.
+        const init = (signal: AbortSignal): RequestInit => ({
+          method: input.method,
+          headers: input.headers,
+          body,
+          redirect: input.redirect,
+          signal,
+        });
+        const send = (signal: AbortSignal) => baseFetch(input.url, init(signal));
+        const outcome = await attemptOnce(send, policy.timeoutMs, callerSignal, what);
         const canRetry = attempt <= policy.maxRetries;
 
         let reason: string;
@@ -124,24 +125,31 @@ export function createTransport(baseFetch: typeof fetch, log: Logger) {
 }
 
 async function attemptOnce(
-  baseFetch: typeof fetch,
-  request: (signal: AbortSignal) => Request,
+  send: (signal: AbortSignal) => Promise<Response>,
   timeoutMs: number,
   callerSignal: AbortSignal,
   what: string,
 ): Promise<Outcome> {
   const deadline = attemptSignal(timeoutMs, callerSignal);
-  const attempt = request(deadline.signal);
-  inFlight.add(attempt);
   let sent = false;
   try {
-    const response = await baseFetch(attempt);
+    const response = await send(deadline.signal);
     sent = true;
     // The body is read inside the deadline: a server that sends headers and then stalls is a timeout.
-    const bytes = await response.arrayBuffer();
-    const invalid = invalidBody(response, bytes, what);
+    const { status, statusText, headers } = response;
+    const type = headers.get("content-type") ?? "";
+    const textual = TEXTUAL.test(type);
+    const body = textual ? await response.text() : await response.arrayBuffer();
+    const invalid = textual && response.ok && invalidBody(response, body as string, what);
     if (invalid) return { kind: "failed", error: invalid, sent, reason: "unreadable response" };
-    return { kind: "response", response: rebuilt(response, bytes) };
+
+    // The same response over the buffered body, so openapi-fetch can read it again.
+    const rebuilt = new Response(NULL_BODY_STATUSES.has(status) ? null : body, {
+      status,
+      statusText,
+      headers,
+    });
+    return { kind: "response", response: rebuilt };
   } catch (error) {
     const cause = deadline.cause();
     if (cause === "caller") return { kind: "aborted" };
@@ -165,29 +173,18 @@ async function attemptOnce(
     };
   } finally {
     deadline.release();
-    inFlight.delete(attempt);
   }
 }
 
-/**
- * The attempts in progress, held so that none is garbage-collected early. Node's fetch copies the
- * Request it is given, and the copy's signal stops following ours once the original Request is
- * collected (nodejs/undici#4068): the deadline would then never abort the attempt.
- */
-const inFlight = new Set<Request>();
+// Every JSON operation of the API answers JSON; only binary downloads (images) are let through.
+const TEXTUAL = /json|html|text\/|^$/i;
 
 /** A 2xx body that ought to be JSON and is not (an HTML page from a proxy, a cut-off body). */
-function invalidBody(response: Response, bytes: ArrayBuffer, what: string): Failure | undefined {
+function invalidBody(response: Response, text: string, what: string): Failure | undefined {
+  if (text === "" || isJson(text)) return undefined;
+
   const { status, headers } = response;
-  if (!response.ok || bytes.byteLength === 0) return undefined;
-
-  // Every JSON operation of the API answers JSON; only binary downloads (images) are let through.
-  const type = headers.get("content-type") ?? "";
-  if (!/json|html|text\/|^$/i.test(type)) return undefined;
-  const text = new TextDecoder().decode(bytes);
-  if (isJson(text)) return undefined;
-
-  const html = /html/i.test(type) || looksLikeHtml(text);
+  const html = /html/i.test(headers.get("content-type") ?? "") || looksLikeHtml(text);
   const message =
     `${what} answered ${status} with ${html ? "an HTML page" : "a body that is not valid JSON"}` +
     " instead of JSON; a proxy or gateway may be in the way.";
@@ -201,15 +198,11 @@ function invalidBody(response: Response, bytes: ArrayBuffer, what: string): Fail
     });
 }
 
-/** The same response over its buffered bytes, so openapi-fetch can read it again. */
-function rebuilt(response: Response, bytes: ArrayBuffer): Response {
-  const { status, statusText, headers } = response;
-  return new Response(NULL_BODY_STATUSES.has(status) ? null : bytes, {
-    status,
-    statusText,
-    headers,
-  });
+/** The path of an absolute URL, without parsing all of it. */
+function pathOf(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").replace(/[?#].*$/, "") || "/";
 }
+
 function isJson(text: string): boolean {
   try {
     JSON.parse(text);

@@ -161,8 +161,8 @@ describe("how the client finds its options", () => {
 
   it("sends every request through a custom fetch", async () => {
     const seen: Request[] = [];
-    const fetch: typeof globalThis.fetch = async (input) => {
-      const request = input as Request;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
       seen.push(request);
       const body = (await request.json()) as { order_id: string };
       return Response.json({ order_id: body.order_id, status: "waiting" });
