@@ -11,6 +11,7 @@ import {
   type ResolvedOptions,
 } from "./options.js";
 import { Orders } from "./orders.js";
+import { PlainRequestConstructor } from "./plain-request.js";
 import { createTransport, type AttemptPolicy, type AttemptRecord } from "./transport.js";
 import { version } from "../package.json";
 
@@ -76,12 +77,15 @@ export class Autoenhance {
         record,
       );
 
-    this.api = createClient<paths>({
+    const clientOptions = {
       baseUrl: resolved.baseUrl,
       headers: defaultHeaders(resolved),
       fetch: transport({}, {}),
-    });
-    this.orders = new Orders({ options: resolved, api: this.api, log, transport });
+    };
+    this.api = createClient<paths>(clientOptions);
+    // The resources' own client skips building a Request that the transport would only unpack.
+    const api = createClient<paths>({ ...clientOptions, Request: PlainRequestConstructor });
+    this.orders = new Orders({ options: resolved, api, log, transport });
   }
 }
 

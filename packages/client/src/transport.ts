@@ -13,6 +13,7 @@ import {
 } from "./errors.js";
 import type { AutoenhanceError } from "./errors.js";
 import type { Logger } from "./logger.js";
+import { PlainRequest } from "./plain-request.js";
 import { isRetriedStatus, retryDelayMs, type RetryBackoff } from "./retry.js";
 import { attemptSignal, sleep } from "./signals.js";
 
@@ -58,12 +59,13 @@ const UNSAFE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 /** Creates the per-request `fetch` for one policy; `record` observes the attempts. */
 export function createTransport(baseFetch: typeof fetch, log: Logger) {
   return (policy: AttemptPolicy, record: AttemptRecord = { attempts: 0, uncertain: false }) =>
-    async (input: Request): Promise<Response> => {
+    async (input: Request | PlainRequest): Promise<Response> => {
       const what = `${input.method} ${pathOf(input.url)}`;
       const idempotent = policy.idempotent ?? !["POST", "PATCH"].includes(input.method);
       const callerSignal = input.signal;
-      // Read once; every attempt gets a new Request over the same bytes.
-      const body = input.body ? await input.arrayBuffer() : undefined;
+      // Read once; every attempt is sent afresh over the same bytes.
+      const body =
+        input instanceof PlainRequest ? input.body : input.body ? await input.arrayBuffer() : null;
 
       for (let attempt = 1; ; attempt++) {
         record.attempts = attempt;
