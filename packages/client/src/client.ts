@@ -65,7 +65,7 @@ export class Autoenhance {
   constructor(options: ClientOptions = {}) {
     const resolved = resolveOptions(options);
     const log = levelledLogger(resolved.logger, resolved.logLevel, resolved.apiKey);
-    const send = createTransport(resolved.fetch, log);
+    const send = createTransport(resolved.fetch, log, resolved.apiKey);
     const transport: ClientCore["transport"] = (callOptions, policy, record) =>
       send(
         {

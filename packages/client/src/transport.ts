@@ -12,7 +12,7 @@ import {
   looksLikeHtml,
 } from "./errors.js";
 import type { AutoenhanceError } from "./errors.js";
-import type { Logger } from "./logger.js";
+import { redact, type Logger } from "./logger.js";
 import { PlainRequest } from "./plain-request.js";
 import { isRetriedStatus, retryDelayMs, type RetryBackoff } from "./retry.js";
 import { attemptSignal, sleep } from "./signals.js";
@@ -57,7 +57,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const UNSAFE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 
 /** Creates the per-request `fetch` for one policy; `record` observes the attempts. */
-export function createTransport(baseFetch: typeof fetch, log: Logger) {
+export function createTransport(baseFetch: typeof fetch, log: Logger, secret: string) {
   return (policy: AttemptPolicy, record: AttemptRecord = { attempts: 0, uncertain: false }) =>
     async (input: Request | PlainRequest): Promise<Response> => {
       const what = `${input.method} ${pathOf(input.url)}`;
@@ -81,7 +81,7 @@ export function createTransport(baseFetch: typeof fetch, log: Logger) {
           signal,
         });
         const send = (signal: AbortSignal) => baseFetch(input.url, init(signal));
-        const outcome = await attemptOnce(send, policy.timeoutMs, callerSignal, what);
+        const outcome = await attemptOnce(send, policy.timeoutMs, callerSignal, what, secret);
         const canRetry = attempt <= policy.maxRetries;
 
         let reason: string;
@@ -131,6 +131,7 @@ async function attemptOnce(
   timeoutMs: number,
   callerSignal: AbortSignal,
   what: string,
+  secret: string,
 ): Promise<Outcome> {
   const deadline = attemptSignal(timeoutMs, callerSignal);
   let sent = false;
@@ -138,11 +139,12 @@ async function attemptOnce(
     const response = await send(deadline.signal);
     sent = true;
     // The body is read inside the deadline: a server that sends headers and then stalls is a timeout.
-    const { status, statusText, headers } = response;
-    const type = headers.get("content-type") ?? "";
-    const textual = TEXTUAL.test(type);
-    const body = textual ? await response.text() : await response.arrayBuffer();
-    const invalid = textual && response.ok && invalidBody(response, body as string, what);
+    const { status, statusText } = response;
+    // A server that echoes the key back must not hand it to errors, logs or callers.
+    const headers = withoutSecret(response.headers, secret);
+    const textual = TEXTUAL.test(headers.get("content-type") ?? "");
+    const body = textual ? redact(await response.text(), secret) : await response.arrayBuffer();
+    const invalid = textual && response.ok && invalidBody(status, headers, body as string, what);
     if (invalid) return { kind: "failed", error: invalid, sent, reason: "unreadable response" };
 
     // The same response over the buffered body, so openapi-fetch can read it again.
@@ -182,10 +184,14 @@ async function attemptOnce(
 const TEXTUAL = /json|html|text\/|^$/i;
 
 /** A 2xx body that ought to be JSON and is not (an HTML page from a proxy, a cut-off body). */
-function invalidBody(response: Response, text: string, what: string): Failure | undefined {
+function invalidBody(
+  status: number,
+  headers: Headers,
+  text: string,
+  what: string,
+): Failure | undefined {
   if (text === "" || isJson(text)) return undefined;
 
-  const { status, headers } = response;
   const html = /html/i.test(headers.get("content-type") ?? "") || looksLikeHtml(text);
   const message =
     `${what} answered ${status} with ${html ? "an HTML page" : "a body that is not valid JSON"}` +
@@ -198,6 +204,15 @@ function invalidBody(response: Response, text: string, what: string): Failure | 
       headers,
       requestId: headers.get("x-request-id") ?? undefined,
     });
+}
+
+function withoutSecret(headers: Headers, secret: string): Headers {
+  for (const [, value] of headers) {
+    if (value.includes(secret)) {
+      return new Headers([...headers].map(([name, v]) => [name, redact(v, secret)]));
+    }
+  }
+  return headers;
 }
 
 /** The path of an absolute URL, without parsing all of it. */

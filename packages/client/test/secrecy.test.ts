@@ -54,6 +54,21 @@ function client(baseUrl: string) {
 }
 
 describe("the API key stays out of errors and logs", () => {
+  it("when the server echoes the key back in its body and headers", async () => {
+    const server = await startServer((request, res) => {
+      const key = String(request.headers["x-api-key"]);
+      res.setHeader("x-echo", `you sent ${key}`);
+      sendJson(res, 401, { message: `unknown key ${key}`, detail: { key } });
+    });
+    const { autoenhance, lines } = client(server.url);
+    const error = await rejectionOf(autoenhance.orders.create({ name: "x" }));
+
+    expectNoKey(error, lines);
+    const { body, headers } = error as AutoenhanceError;
+    expect(JSON.stringify(body)).toContain("[redacted]");
+    expect(headers?.get("x-echo")).toBe("you sent [redacted]");
+  });
+
   it("when the server answers 401", async () => {
     const server = await startServer((_, res) => sendJson(res, 401, { message: "bad key" }));
     const { autoenhance, lines } = client(server.url);
