@@ -1,10 +1,11 @@
-import { readFile, realpath } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkDocument } from "./check-document.js";
 import { normaliseDocument } from "./normalise.js";
 import { readSource, SourceError } from "./read-source.js";
 import { writeFileAtomic } from "./write-atomic.js";
+import { isMain } from "./is-main.js";
 
 /** Where the vendor publishes the document. */
 export const DEFAULT_SPEC_URL = "https://api.autoenhance.ai/docs/openapi.spec";
@@ -190,16 +191,6 @@ async function main(): Promise<void> {
   }
 }
 
-async function isMain(): Promise<boolean> {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return (await realpath(entry)) === (await realpath(fileURLToPath(import.meta.url)));
-  } catch {
-    return false;
-  }
-}
-
-if (await isMain()) {
+if (isMain(import.meta.url)) {
   await main();
 }

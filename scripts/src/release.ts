@@ -24,6 +24,7 @@ import {
   writeTemporaryUserconfig,
 } from "./release-registry.js";
 import { reportRelease } from "./release-report.js";
+import { isMain } from "./is-main.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -201,7 +202,7 @@ export async function release(argv: string[], env: NodeJS.ProcessEnv): Promise<n
 }
 
 // Run only as a program, so that tests can import `release` without starting one.
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   release(process.argv.slice(2), process.env).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -6,10 +6,9 @@
  * [--generated-dir <dir>] [--no-generate]`, with the same sources and environment as
  * `spec:pull` (`AUTOENHANCE_SPEC_URL`, `AUTOENHANCE_SNAPSHOT`, `AUTOENHANCE_SPEC_TIMEOUT_MS`).
  */
-import { mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { diffSpecs, type SpecDiff } from "./diff-spec.js";
 import { normaliseDocument } from "./normalise.js";
@@ -23,6 +22,7 @@ import {
 import { renderReport } from "./report.js";
 import { writeFileAtomic } from "./write-atomic.js";
 import { writeChangeset } from "./write-changeset.js";
+import { isMain } from "./is-main.js";
 
 /** Produces the generated files (name inside the generated directory to contents). */
 export type GenerateFn = (snapshot: unknown, overlay: unknown) => Promise<Record<string, string>>;
@@ -248,16 +248,6 @@ async function main(): Promise<void> {
   }
 }
 
-async function isMain(): Promise<boolean> {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return (await realpath(entry)) === (await realpath(fileURLToPath(import.meta.url)));
-  } catch {
-    return false;
-  }
-}
-
-if (await isMain()) {
+if (isMain(import.meta.url)) {
   await main();
 }
