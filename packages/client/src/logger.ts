@@ -16,9 +16,6 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
-/** A logger that drops what is below `level` and never sees the API key. */
-export type LevelledLogger = Logger;
-
 /**
  * Wraps `logger` so that only messages at `level` or above reach it, and so that the API key can
  * never reach it, whatever a message or field happens to contain.
@@ -27,7 +24,7 @@ export function levelledLogger(
   logger: Logger | undefined,
   level: LogLevel,
   secret: string,
-): LevelledLogger {
+): Logger {
   const emit =
     (method: Exclude<LogLevel, "off">) => (message: string, fields?: Record<string, unknown>) => {
       if (!logger || RANK[method] > RANK[level]) return;
