@@ -135,6 +135,18 @@ function displayPath(path: string): string {
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
 }
 
+/** The pull's timeout from `AUTOENHANCE_SPEC_TIMEOUT_MS`, or the default; refuses nonsense. */
+export function timeoutFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.AUTOENHANCE_SPEC_TIMEOUT_MS;
+  const timeoutMs = raw ? Number(raw) : DEFAULT_TIMEOUT_MS;
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
+    throw new SpecPullError(
+      `spec pull failed: AUTOENHANCE_SPEC_TIMEOUT_MS must be a positive whole number of milliseconds, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return timeoutMs;
+}
+
 /**
  * Reads the command line and environment into {@link PullSpecOptions}.
  *
@@ -164,13 +176,7 @@ export function optionsFromCli(argv: readonly string[], env: NodeJS.ProcessEnv):
       source = arg;
     }
   }
-  const rawTimeout = env.AUTOENHANCE_SPEC_TIMEOUT_MS;
-  const timeoutMs = rawTimeout ? Number(rawTimeout) : DEFAULT_TIMEOUT_MS;
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-    throw new SpecPullError(
-      `spec pull failed: AUTOENHANCE_SPEC_TIMEOUT_MS must be a positive whole number of milliseconds, got ${JSON.stringify(rawTimeout)}`,
-    );
-  }
+  const timeoutMs = timeoutFromEnv(env);
   return {
     source: source || env.AUTOENHANCE_SPEC_URL || DEFAULT_SPEC_URL,
     out: resolve(out || env.AUTOENHANCE_SNAPSHOT || DEFAULT_SNAPSHOT),

@@ -15,7 +15,7 @@ import { normaliseDocument } from "./normalise.js";
 import {
   DEFAULT_SNAPSHOT,
   DEFAULT_SPEC_URL,
-  DEFAULT_TIMEOUT_MS,
+  timeoutFromEnv,
   pullSpec,
   SpecPullError,
 } from "./pull-spec.js";
@@ -215,13 +215,7 @@ export function updateOptionsFromCli(
       source = arg;
     }
   }
-  const rawTimeout = env.AUTOENHANCE_SPEC_TIMEOUT_MS;
-  const timeoutMs = rawTimeout ? Number(rawTimeout) : DEFAULT_TIMEOUT_MS;
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-    throw new SpecUpdateError(
-      `spec update failed: AUTOENHANCE_SPEC_TIMEOUT_MS must be a positive whole number of milliseconds, got ${JSON.stringify(rawTimeout)}`,
-    );
-  }
+  const timeoutMs = timeoutFromEnv(env);
   return {
     source: source || env.AUTOENHANCE_SPEC_URL || DEFAULT_SPEC_URL,
     snapshot: values.snapshot ?? resolve(env.AUTOENHANCE_SNAPSHOT || DEFAULT_SNAPSHOT),
