@@ -13,6 +13,7 @@ import {
 } from "./errors.js";
 import type { AutoenhanceError } from "./errors.js";
 import { redact, type Logger } from "./logger.js";
+import { BufferedResponse } from "./buffered-response.js";
 import { PlainRequest } from "./plain-request.js";
 import { isRetriedStatus, retryDelayMs, type RetryBackoff } from "./retry.js";
 import { attemptSignal, sleep } from "./signals.js";
@@ -142,17 +143,20 @@ async function attemptOnce(
     const { status, statusText } = response;
     // A server that echoes the key back must not hand it to errors, logs or callers.
     const headers = withoutSecret(response.headers, secret);
-    const textual = TEXTUAL.test(headers.get("content-type") ?? "");
-    const body = textual ? redact(await response.text(), secret) : await response.arrayBuffer();
-    const invalid = textual && response.ok && invalidBody(status, headers, body as string, what);
-    if (invalid) return { kind: "failed", error: invalid, sent, reason: "unreadable response" };
+    const init = { status, statusText, headers };
+    if (!TEXTUAL.test(headers.get("content-type") ?? "")) {
+      const bytes = await response.arrayBuffer();
+      const body = NULL_BODY_STATUSES.has(status) ? null : bytes;
+      return { kind: "response", response: new Response(body, init) };
+    }
 
-    // The same response over the buffered body, so openapi-fetch can read it again.
-    const rebuilt = new Response(NULL_BODY_STATUSES.has(status) ? null : body, {
-      status,
-      statusText,
-      headers,
-    });
+    const text = redact(await response.text(), secret);
+    const json = text === "" ? undefined : parseJson(text);
+    if (response.ok && text !== "" && !json) {
+      const error = invalidBody(status, headers, text, what);
+      return { kind: "failed", error, sent, reason: "unreadable response" };
+    }
+    const rebuilt = new BufferedResponse(text, json, init);
     return { kind: "response", response: rebuilt };
   } catch (error) {
     const cause = deadline.cause();
@@ -184,14 +188,7 @@ async function attemptOnce(
 const TEXTUAL = /json|html|text\/|^$/i;
 
 /** A 2xx body that ought to be JSON and is not (an HTML page from a proxy, a cut-off body). */
-function invalidBody(
-  status: number,
-  headers: Headers,
-  text: string,
-  what: string,
-): Failure | undefined {
-  if (text === "" || isJson(text)) return undefined;
-
+function invalidBody(status: number, headers: Headers, text: string, what: string): Failure {
   const html = /html/i.test(headers.get("content-type") ?? "") || looksLikeHtml(text);
   const message =
     `${what} answered ${status} with ${html ? "an HTML page" : "a body that is not valid JSON"}` +
@@ -220,12 +217,12 @@ function pathOf(url: string): string {
   return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").replace(/[?#].*$/, "") || "/";
 }
 
-function isJson(text: string): boolean {
+/** The parsed value, boxed so that `null` is told apart from "not JSON". */
+function parseJson(text: string): { value: unknown } | undefined {
   try {
-    JSON.parse(text);
-    return true;
+    return { value: JSON.parse(text) };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
