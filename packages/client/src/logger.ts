@@ -38,7 +38,7 @@ export function levelledLogger(
 
 /** Replaces every occurrence of `secret` in `text`. */
 export function redact(text: string, secret: string): string {
-  return secret ? text.split(secret).join("[redacted]") : text;
+  return secret && text.includes(secret) ? text.split(secret).join("[redacted]") : text;
 }
 
 function redactFields(fields: Record<string, unknown>, secret: string): Record<string, unknown> {
