@@ -105,14 +105,18 @@ export async function updateSpec(options: UpdateSpecOptions): Promise<UpdateSpec
     return { changed: false, generated: [] };
   }
 
-  const diff = diffSpecs(committed, next);
+  // Judge the change as the generated types will see it: both sides with our corrections applied.
+  const overlay = await readOverlay(options, overlayPath);
+  const [before, after] = await Promise.all(
+    [committed, next].map((document) => corrected(options, document, overlay)),
+  );
+  const diff = diffSpecs(before, after);
   const report = renderReport(diff);
   log("");
   log(report.trimEnd());
   log("");
 
-  const files =
-    options.generate === false ? undefined : await regenerate(options, next, overlayPath);
+  const files = options.generate === false ? undefined : await regenerate(options, next, overlay);
   await writeFileAtomic(snapshot, nextText);
   log(`${display(snapshot)} updated`);
   const generated: string[] = [];
@@ -153,18 +157,31 @@ async function readSnapshot(path: string): Promise<unknown> {
   }
 }
 
+async function readOverlay(options: UpdateSpecOptions, overlayPath: string): Promise<unknown> {
+  return withUpdateError(options, async () => parseYaml(await readFile(overlayPath, "utf8")));
+}
+
+async function corrected(options: UpdateSpecOptions, document: unknown, overlay: unknown) {
+  const { applyOverlay } = await import("../../packages/api-types/generate.js");
+  return withUpdateError(options, () => applyOverlay(document, overlay));
+}
+
 /** Generates in memory first: an overlay that no longer applies must stop the update. */
 async function regenerate(
   options: UpdateSpecOptions,
   next: unknown,
-  overlayPath: string,
+  overlay: unknown,
 ): Promise<Record<string, string>> {
+  // Loaded on demand: openapi-typescript is heavy, and tests inject their own generator.
+  const generate =
+    options.generate || (await import("../../packages/api-types/generate.js")).generate;
+  return withUpdateError(options, () => generate(next, overlay));
+}
+
+/** Turns a failure to read or apply the overlay, or to generate, into the update's one-line error. */
+async function withUpdateError<T>(options: UpdateSpecOptions, step: () => Promise<T>): Promise<T> {
   try {
-    const overlay: unknown = parseYaml(await readFile(overlayPath, "utf8"));
-    // Loaded on demand: openapi-typescript is heavy, and tests inject their own generator.
-    const generate =
-      options.generate || (await import("../../packages/api-types/generate.js")).generate;
-    return await generate(next, overlay);
+    return await step();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new SpecUpdateError(

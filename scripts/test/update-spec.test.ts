@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { generate } from "../../packages/api-types/generate.js";
+import { applyOverlay, generate } from "../../packages/api-types/generate.js";
 import { diffSpecs } from "../src/diff-spec.js";
 import { normaliseDocument } from "../src/normalise.js";
 import { SpecPullError } from "../src/pull-spec.js";
@@ -36,8 +36,12 @@ const TIMEOUT_MS = 2_000;
 const oldText = normaliseDocument(autoenhance);
 const next = evolveAutoenhance();
 const nextText = normaliseDocument(next);
-const expectedChangeset = (() => {
-  const diff = diffSpecs(autoenhance, next);
+// The update judges the documents as the types see them, with the overlay applied.
+const expectedChangeset = await (async () => {
+  const diff = diffSpecs(
+    await applyOverlay(autoenhance, overlay),
+    await applyOverlay(next, overlay),
+  );
   return changesetText(diff, renderReport(diff));
 })();
 
@@ -146,6 +150,8 @@ describe("updateSpec", () => {
     expect(printed).toContain(
       '- [breaking] `ImageOut.enhance_type` (response): enum widened: added "authentic"',
     );
+    // The overlay types the create-order response as OrderOut, so its changes reach that operation.
+    expect(printed).toContain("- `POST /v3/orders/`: breaking");
     expect(await readFile(snapshot, "utf8")).toBe(nextText);
     expect(fakeGenerate).toHaveBeenCalledOnce();
     expect(fakeGenerate).toHaveBeenCalledWith(next, overlay);
