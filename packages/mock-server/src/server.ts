@@ -7,12 +7,11 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import {
   createMockApiWithReady,
-  finishReply,
-  httpError,
   type MockApi,
   type MockApiOptions,
   type MockRequest,
 } from "./api.js";
+import { finishReply, httpError } from "./reply.js";
 
 /** Options of {@link startMockServer}: where to listen, plus everything {@link MockApiOptions} takes. */
 export interface MockServerOptions extends MockApiOptions {
