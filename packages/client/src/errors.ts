@@ -164,8 +164,9 @@ export function errorFromResponse(
   const unknown = context.outcomeUnknown
     ? " The request may have taken effect: check before repeating it."
     : "";
-  const message =
-    `${context.what} failed with ${status}${serverMessage ? `: ${serverMessage}` : ""}.` + unknown;
+  // "Invalid API key." ends a sentence of its own; drop its full stop rather than double it.
+  const reason = serverMessage ? `: ${serverMessage.replace(/\.$/, "")}` : "";
+  const message = `${context.what} failed with ${status}${reason}.${unknown}`;
   return new Class(message, {
     status,
     body,

@@ -28,10 +28,10 @@ export function levelledLogger(
   const emit =
     (method: Exclude<LogLevel, "off">) => (message: string, fields?: Record<string, unknown>) => {
       if (!logger || RANK[method] > RANK[level]) return;
-      logger[method](
-        `[autoenhance] ${redact(message, secret)}`,
-        fields && redactFields(fields, secret),
-      );
+      const line = `[autoenhance] ${redact(message, secret)}`;
+      // No second argument without fields: `console` would print it as "undefined".
+      if (fields) logger[method](line, redactFields(fields, secret));
+      else logger[method](line);
     };
   return { error: emit("error"), warn: emit("warn"), info: emit("info"), debug: emit("debug") };
 }
