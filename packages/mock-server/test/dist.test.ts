@@ -13,7 +13,7 @@ import { call } from "./helpers.js";
 const distDir = fileURLToPath(new URL("../dist/", import.meta.url));
 const esmEntry = `${distDir}index.js`;
 const cjsEntry = `${distDir}index.cjs`;
-const binEntry = `${distDir}bin.js`;
+const binEntry = fileURLToPath(new URL("../bin/autoenhance-mock-server.js", import.meta.url));
 
 type Module = typeof MockServerModule;
 
