@@ -38,13 +38,23 @@ export async function checkDocument(source: SourceText): Promise<CheckedDocument
         `${label} returned an HTML page instead of JSON${type}, likely a login or error page; ${advice}`,
       );
     }
-    const reason = (error as Error).message;
+    const reason = (error as Error).message.replace(/\s+/g, " ");
     throw new SourceError(`${label} returned invalid JSON (${reason}); ${advice}`);
   }
   if (!isRecord(parsed) || typeof parsed.openapi !== "string" || !/^3\./.test(parsed.openapi)) {
     throw new SourceError(
       `${label} returned JSON that is not an OpenAPI 3 document (no "openapi": "3.x"); ${advice}`,
     );
+  }
+  // The validator names a document without these only as "[object Object]".
+  const info = parsed.info;
+  if (!isRecord(info) || typeof info.title !== "string" || typeof info.version !== "string") {
+    throw new SourceError(
+      `${label} is not valid OpenAPI: it has no info.title and info.version; ${advice}`,
+    );
+  }
+  if (!isRecord(parsed.paths)) {
+    throw new SourceError(`${label} is not valid OpenAPI: it has no paths object; ${advice}`);
   }
   const external = findExternalRef(parsed);
   if (external !== undefined) {
@@ -60,7 +70,6 @@ export async function checkDocument(source: SourceText): Promise<CheckedDocument
   } catch (error) {
     throw new SourceError(`${label} is not valid OpenAPI: ${oneLine(error)}; ${advice}`);
   }
-  const info = parsed.info as { version: string };
   return { doc: parsed, version: info.version };
 }
 

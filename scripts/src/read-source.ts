@@ -24,7 +24,7 @@ export class SourceError extends Error {
   override name = "SourceError";
 }
 
-const URL_ADVICE = "check AUTOENHANCE_SPEC_URL";
+const URL_ADVICE = "check the URL (the source argument or AUTOENHANCE_SPEC_URL)";
 const FILE_ADVICE = "check the spec file path";
 
 /**

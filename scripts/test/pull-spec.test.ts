@@ -37,6 +37,7 @@ const routes: Record<string, RequestListener> = {
   "/truncated": (_req, res) =>
     send(res, 200, "application/json", fixtureText.slice(0, fixtureText.length / 2)),
   "/hello": (_req, res) => send(res, 200, "application/json", '{"hello":1}'),
+  "/bare": (_req, res) => send(res, 200, "application/json", '{"openapi":"3.0.3"}'),
   "/broken-ref": (_req, res) => send(res, 200, "application/json", JSON.stringify(brokenRef)),
   "/external-ref": (_req, res) => send(res, 200, "application/json", JSON.stringify(externalRef)),
   // Accepts the request and never answers, like a stuck proxy.
@@ -124,7 +125,7 @@ async function expectSnapshotUntouched(): Promise<void> {
   expect(await readdir(dir)).toEqual(["openapi.json"]);
 }
 
-const ADVICE = "; check AUTOENHANCE_SPEC_URL";
+const ADVICE = "; check the URL (the source argument or AUTOENHANCE_SPEC_URL)";
 const failures: { name: string; source: () => string; reason: () => string }[] = [
   {
     name: "an unreachable host",
@@ -158,6 +159,12 @@ const failures: { name: string; source: () => string; reason: () => string }[] =
     source: () => `${base}/hello`,
     reason: () =>
       `GET ${base}/hello returned JSON that is not an OpenAPI 3 document (no "openapi": "3.x")${ADVICE}`,
+  },
+  {
+    name: "an OpenAPI version with nothing else",
+    source: () => `${base}/bare`,
+    reason: () =>
+      `GET ${base}/bare is not valid OpenAPI: it has no info.title and info.version${ADVICE}`,
   },
   {
     name: "a broken $ref",
