@@ -9,7 +9,8 @@ export class PlainRequest {
   readonly method: string;
   readonly headers: Headers;
   readonly body: BodyInit | null;
-  readonly signal: AbortSignal;
+  /** The caller's signal; none when the call was given none. */
+  readonly signal: AbortSignal | undefined;
   readonly redirect: RequestRedirect;
 
   constructor(url: string, init: RequestInit = {}) {
@@ -17,12 +18,10 @@ export class PlainRequest {
     this.method = (init.method ?? "GET").toUpperCase();
     this.headers = new Headers(init.headers);
     this.body = init.body ?? null;
-    this.signal = init.signal ?? NEVER;
+    this.signal = init.signal ?? undefined;
     this.redirect = init.redirect ?? "follow";
   }
 }
-
-const NEVER = new AbortController().signal;
 
 /** `PlainRequest`, typed as the `Request` constructor that openapi-fetch accepts. */
 export const PlainRequestConstructor = PlainRequest as unknown as typeof Request;

@@ -63,14 +63,15 @@ export function createTransport(baseFetch: typeof fetch, log: Logger, secret: st
     async (input: Request | PlainRequest): Promise<Response> => {
       const what = `${input.method} ${pathOf(input.url)}`;
       const idempotent = policy.idempotent ?? !["POST", "PATCH"].includes(input.method);
-      const callerSignal = input.signal;
+      // A shared never-aborting signal would collect a listener per attempt; none is cheaper.
+      const callerSignal: AbortSignal | undefined = input.signal ?? undefined;
       // Read once; every attempt is sent afresh over the same bytes.
       const body =
         input instanceof PlainRequest ? input.body : input.body ? await input.arrayBuffer() : null;
 
       for (let attempt = 1; ; attempt++) {
         record.attempts = attempt;
-        if (callerSignal.aborted) throw abortError(what, callerSignal, record);
+        if (callerSignal?.aborted) throw abortError(what, callerSignal, record);
         log.debug(`${what}: attempt ${attempt}`);
 
         // A URL and an init rather than a Request: nothing to copy, and no stream to set up.
@@ -130,7 +131,7 @@ export function createTransport(baseFetch: typeof fetch, log: Logger, secret: st
 async function attemptOnce(
   send: (signal: AbortSignal) => Promise<Response>,
   timeoutMs: number,
-  callerSignal: AbortSignal,
+  callerSignal: AbortSignal | undefined,
   what: string,
   secret: string,
 ): Promise<Outcome> {
@@ -233,9 +234,13 @@ function unknownNote(facts: { outcomeUnknown: boolean }): string {
     : "";
 }
 
-function abortError(what: string, signal: AbortSignal, record: AttemptRecord): AbortError {
+function abortError(
+  what: string,
+  signal: AbortSignal | undefined,
+  record: AttemptRecord,
+): AbortError {
   return new AbortError(`${what} was aborted by the caller.`, {
-    cause: signal.reason,
+    cause: signal?.reason,
     outcomeUnknown: record.uncertain,
   });
 }

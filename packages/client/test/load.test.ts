@@ -28,10 +28,16 @@ it(`completes ${CALLS} concurrent creates, storing one order each, with bounded 
   await client.orders.create({ name: "warm-up" });
   server.orders.clear();
   const before = heapUsed();
+  // Listeners piling up on one shared signal would show as a MaxListenersExceededWarning.
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning.name);
+  process.on("warning", onWarning);
 
   const orders = await Promise.all(
     Array.from({ length: CALLS }, (_, index) => client.orders.create({ name: `load-${index}` })),
   );
+  process.off("warning", onWarning);
+  expect(warnings).toEqual([]);
 
   expect(orders).toHaveLength(CALLS);
   expect(server.orders.size).toBe(CALLS);
